@@ -1,0 +1,58 @@
+/**
+ * The thin VS Code client: starts the memo language server, switches memo-like plain text to the
+ * memo language, and shows the printed page at the cursor in the status bar.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { detectMemo } from '../../common/detectMemo';
+import { registerPageStatus, type PageStatus } from './pageStatus';
+
+/** What `activate` returns: used by the end-to-end tests. */
+export interface MarginaliaApi {
+  client: LanguageClient;
+  pageStatusText(): string | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<MarginaliaApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'memo' }],
+    synchronize: { configurationSection: 'memo' },
+  };
+  client = new LanguageClient('memo', 'Memo Language Server', serverOptions, clientOptions);
+  await client.start();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('memo.switchToMemo', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file first, then run “Treat This File as a Memo”.');
+        return;
+      }
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'memo');
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => void switchIfMemo(doc)),
+  );
+  for (const doc of vscode.workspace.textDocuments) void switchIfMemo(doc);
+
+  const pageStatus: PageStatus = registerPageStatus(context, client);
+  return { client, pageStatusText: () => pageStatus.text() };
+}
+
+async function switchIfMemo(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId !== 'plaintext') return;
+  if (!vscode.workspace.getConfiguration('memo', doc.uri).get<boolean>('detectPlainText', true)) return;
+  if (detectMemo(doc.getText()).memo) await vscode.languages.setTextDocumentLanguage(doc, 'memo');
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * The language server adapter: declares capabilities and wires LSP requests to the pure memo
+ * service. Handlers find the document, answer empty when it is unknown, and call the service.
+ */
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PageAtRequest } from '../../common/protocol';
+import { createMemoService, type MemoService } from './service';
+
+/** What feature modules registered on top of the core get to use. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: MemoService;
+}
+
+/** Runs `handler`, turning a thrown error into the empty answer so one bad request never kills the server. */
+export function safely<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  return (params: P) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return empty;
+    }
+  };
+}
+
+export function startServer(connection: Connection): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const service = createMemoService();
+  const ctx: ServerContext = { connection, documents, service };
+  const doc = (params: { textDocument?: { uri?: unknown } } | undefined) => {
+    const uri = params?.textDocument?.uri;
+    return typeof uri === 'string' ? documents.get(uri) : undefined;
+  };
+
+  connection.onInitialize(
+    (): InitializeResult => ({
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        documentSymbolProvider: { label: 'Memo' },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        hoverProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+      },
+      serverInfo: { name: 'memo-language-server', version: '0.1.0' },
+    }),
+  );
+
+  connection.onDocumentSymbol(safely(connection, 'documentSymbol', [], (p) => {
+    const d = doc(p);
+    return d ? service.documentSymbols(d) : [];
+  }));
+  connection.onDefinition(safely(connection, 'definition', [], (p) => {
+    const d = doc(p);
+    return d ? service.definition(d, p.position) : [];
+  }));
+  connection.onReferences(safely(connection, 'references', [], (p) => {
+    const d = doc(p);
+    return d ? service.references(d, p.position, p.context?.includeDeclaration ?? true) : [];
+  }));
+  connection.onDocumentHighlight(safely(connection, 'documentHighlight', [], (p) => {
+    const d = doc(p);
+    return d ? service.documentHighlights(d, p.position) : [];
+  }));
+  connection.onHover(safely(connection, 'hover', null, (p) => {
+    const d = doc(p);
+    return d ? service.hover(d, p.position) : null;
+  }));
+  connection.onFoldingRanges(safely(connection, 'foldingRange', [], (p) => {
+    const d = doc(p);
+    return d ? service.foldingRanges(d) : [];
+  }));
+  connection.onSelectionRanges(safely(connection, 'selectionRange', [], (p) => {
+    const d = doc(p);
+    return d && Array.isArray(p.positions) ? service.selectionRanges(d, p.positions) : [];
+  }));
+  connection.onRequest(PageAtRequest, safely(connection, 'memo/pageAt', { page: null }, (p) => {
+    const d = doc(p);
+    return { page: d && p.position ? service.pageAt(d, p.position) : null };
+  }));
+
+  documents.onDidClose((e) => service.close(e.document.uri));
+  documents.listen(connection);
+  connection.listen();
+  return ctx;
+}
