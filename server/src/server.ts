@@ -3,10 +3,15 @@
  * service. Handlers find the document, answer empty when it is unknown, and call the service.
  */
 import {
+  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Hover,
+  type InitializeParams,
   type InitializeResult,
+  type Position,
+  type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PageAtRequest } from '../../common/protocol';
@@ -17,7 +22,18 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: MemoService;
+  /** Capabilities a feature module adds; merged into the initialize answer. */
+  capabilities: ServerCapabilities;
+  /** Extra hover sections (annotations, cross-document pages); each returns Markdown or null. */
+  hoverSections: Array<(doc: TextDocument, position: Position) => string | null>;
+  /** Locates a printed page outside the current document (set by the workspace index). */
+  locatePage?: (page: string, fromUri: string) => string | null;
+  /** Called after initialize with the client's parameters (workspace folders, capabilities). */
+  onInitialized: Array<(params: InitializeParams) => void>;
 }
+
+/** A feature module: registers its handlers on the context before the server listens. */
+export type FeatureModule = (ctx: ServerContext) => void;
 
 /** Runs `handler`, turning a thrown error into the empty answer so one bad request never kills the server. */
 export function safely<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
@@ -31,18 +47,22 @@ export function safely<P, R>(connection: Connection, name: string, empty: R, han
   };
 }
 
-export function startServer(connection: Connection): ServerContext {
+export function startServer(connection: Connection, modules: FeatureModule[] = []): ServerContext {
   const documents = new TextDocuments(TextDocument);
   const service = createMemoService();
-  const ctx: ServerContext = { connection, documents, service };
+  const ctx: ServerContext = { connection, documents, service, capabilities: {}, hoverSections: [], onInitialized: [] };
+  let initParams: InitializeParams | undefined;
   const doc = (params: { textDocument?: { uri?: unknown } } | undefined) => {
     const uri = params?.textDocument?.uri;
     return typeof uri === 'string' ? documents.get(uri) : undefined;
   };
 
   connection.onInitialize(
-    (): InitializeResult => ({
+    (params): InitializeResult => {
+      initParams = params;
+      return {
       capabilities: {
+        ...ctx.capabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: 'Memo' },
         definitionProvider: true,
@@ -53,8 +73,18 @@ export function startServer(connection: Connection): ServerContext {
         selectionRangeProvider: true,
       },
       serverInfo: { name: 'memo-language-server', version: '0.1.0' },
-    }),
+      };
+    },
   );
+  connection.onInitialized(() => {
+    for (const run of ctx.onInitialized) {
+      try {
+        if (initParams) run(initParams);
+      } catch (error) {
+        connection.console.error(`initialization of a feature failed: ${String(error)}`);
+      }
+    }
+  });
 
   connection.onDocumentSymbol(safely(connection, 'documentSymbol', [], (p) => {
     const d = doc(p);
@@ -72,9 +102,17 @@ export function startServer(connection: Connection): ServerContext {
     const d = doc(p);
     return d ? service.documentHighlights(d, p.position) : [];
   }));
-  connection.onHover(safely(connection, 'hover', null, (p) => {
+  connection.onHover(safely(connection, 'hover', null, (p): Hover | null => {
     const d = doc(p);
-    return d ? service.hover(d, p.position) : null;
+    if (!d) return null;
+    const core = service.hover(d, p.position, ctx.locatePage ? (page) => ctx.locatePage!(page, d.uri) : undefined);
+    const extra = ctx.hoverSections.map((section) => section(d, p.position)).filter((s): s is string => !!s);
+    if (extra.length === 0) return core;
+    const coreText = core && typeof core.contents === 'object' && 'value' in core.contents ? core.contents.value : '';
+    return {
+      contents: { kind: MarkupKind.Markdown, value: [coreText, ...extra].filter(Boolean).join('\n\n---\n\n') },
+      range: core?.range,
+    };
   }));
   connection.onFoldingRanges(safely(connection, 'foldingRange', [], (p) => {
     const d = doc(p);
@@ -90,6 +128,7 @@ export function startServer(connection: Connection): ServerContext {
   }));
 
   documents.onDidClose((e) => service.close(e.document.uri));
+  for (const register of modules) register(ctx);
   documents.listen(connection);
   connection.listen();
   return ctx;

@@ -12,7 +12,8 @@ import {
   CLASSIFICATION,
   DATELINE,
   EDITORIAL,
-  FILE_NUMBER,
+  ARCHIVE_CITATION,
+  DECIMAL_FILE_NUMBER,
   INLINE_POINT,
   NOTE_CONTINUATION,
   NOTE_LINE,
@@ -83,8 +84,10 @@ function notesBlockEnd(lines: Line[], from: number): number {
   return i;
 }
 
-function isFileNumberLine(line: Line): boolean {
-  return line.text.length <= 100 && FILE_NUMBER.test(line.text.trim());
+function isFileNumberLine(line: Line, strict = false): boolean {
+  if (line.text.length > 100) return false;
+  const text = line.text.trim();
+  return DECIMAL_FILE_NUMBER.test(text) || (!strict && ARCHIVE_CITATION.test(text));
 }
 
 /** Cuts the lines into memos, as [from, to) line ranges. */
@@ -105,7 +108,7 @@ function splitMemos(lines: Line[]): Array<[number, number]> {
       i = end - 1;
       continue;
     }
-    if (hasBody && prevBlank && isFileNumberLine(line) && i + 1 < lines.length && lines[i + 1].blank) {
+    if (hasBody && prevBlank && isFileNumberLine(line, true) && i + 1 < lines.length && lines[i + 1].blank) {
       ranges.push([from, i]);
       from = i;
     }
@@ -208,6 +211,13 @@ function parseOne(lines: Line[], from: number, to: number, text: string): Memo {
         memo.titleLines.push(trimmedSpan(lines[i]));
         role(i, 'title');
       }
+      // Older volumes, which print no file number, put a short bracketed head note under the
+      // title in its place (`[Extract.]`, `[Translation.]`): part of the head, not a paragraph.
+      // Later volumes' `[Telegram]` lines under a file number are ordinary text lines.
+      const head = memo.fileNumber ? null : blockAt(lines, t0 + n, bodyEnd);
+      if (head && head[1] - head[0] === 1 && /^\[[^\]]{1,40}\]$/.test(lines[head[0]].text.trim()) && !lines[head[0]].text.includes('[Page ')) {
+        role(head[0], 'headnote');
+      }
     }
   }
 
@@ -246,6 +256,7 @@ function parseOne(lines: Line[], from: number, to: number, text: string): Memo {
     const r = roles[i - from];
     if (r === 'file') continue;
     collectCandidates(line.text, line.start, markers, candidates);
+    if (r === 'dateline' || r === 'classification') memo.paragraphs.push(lineSpan(line));
     if (r) continue;
     const trimmed = line.text.trim();
     if (markers.length === 1 && trimmed === line.text.slice(markers[0].start - line.start, markers[0].end - line.start)) {

@@ -19,9 +19,11 @@ export const POINT_LABEL_LINE =
 /** A numbered paragraph whose label opens the line of text: `1. The …`, `(a) The …`. */
 export const INLINE_POINT = /^(\d{1,3}\.|\((?:\d{1,3}|[a-z])\)) (?=[\p{Lu}“"‘(\[])/u;
 
-/** Decimal file numbers and archive citations that head a memo. */
-export const FILE_NUMBER =
-  /^(?:File No\.\s|\d{3}[0-9A-Z]*(?:\.[0-9A-Z]+)?(?: [A-Z]{1,6})?\/|[^\n]{0,80}\b(?:Files?|Lot \d+ ?D ?\d+)\b)/;
+/** Decimal file numbers (`795.00/5–2551`, `File No. 763.72/7106`): they can open a new memo. */
+export const DECIMAL_FILE_NUMBER = /^(?:File No\.\s|\d{3}[0-9A-Z]*(?:\.[0-9A-Z]+)?(?: [A-Z]{1,6})?\/)/;
+
+/** Archive citations heading a memo (`S/P Files: Lot 64 D 563`, `INR–NIE Files`): one phrase, no sentence. */
+export const ARCHIVE_CITATION = /^(?![^\n]*[.!?] )[^\n]{0,80}\b(?:Files?|Lot \d+ ?D ?\d+)\b/;
 
 /** Classification and precedence lines (`secret   priority`, `top secret`, `confidential`). */
 export const CLASSIFICATION =

@@ -68,6 +68,8 @@ export function collectCandidates(line: string, offset: number, excluded: Span[]
       // `1.45 a.m.`, `1,000`, `10:30`: numbers, unless the notes need them (`1951,5`).
       if (before === ',' && /^\d{3}$/.test(label)) continue;
       if (before === ':' && /^\d{2}$/.test(label)) continue;
+      // `1856.1 The` ends a sentence with a reference; `10.30 a.m.`, `3.5 million` are numbers.
+      if (before === '.' && !/^(?:$|\s+[\p{Lu}“"‘(\[]|[,;:)\]”’])/u.test(line.slice(end, end + 3))) continue;
       cost = before === ',' ? 0.3 : 1;
       skipCost = before === ',' ? 1 : SKIP_WEAK;
     }
