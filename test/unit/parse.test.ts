@@ -117,3 +117,12 @@ describe('parser', () => {
     }
   });
 });
+
+describe('parser: head', () => {
+  test('a page marker on a line of its own before the head does not hide the title', () => {
+    const memo = parseMemo(joinLines('[Page 12]', '', '611.93B/5–2451', '', 'The Title', '', 'Body.')).memos[0];
+    assert.equal(memo.fileNumber?.text, '611.93B/5–2451');
+    assert.equal(memo.title?.text, 'The Title');
+    assert.equal(memo.pageMarkers[0].page, '12');
+  });
+});

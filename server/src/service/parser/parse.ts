@@ -33,6 +33,7 @@ interface Line {
 const MAX_TITLE_LINES = 3;
 const MAX_TITLE_LENGTH = 300;
 const FIRST_WORDS = 6;
+const PAGE_MARKER_LINE = /^\[Page [^\]]{1,12}\]$/;
 
 /** Parses a whole text into memos. */
 export function parseMemo(text: string): MemoModel {
@@ -112,7 +113,8 @@ function splitMemos(lines: Line[]): Array<[number, number]> {
       ranges.push([from, i]);
       from = i;
     }
-    hasBody = true;
+    // A page marker alone (the page a pasted memo opens on) is not yet a memo's body.
+    if (!PAGE_MARKER_LINE.test(line.text.trim())) hasBody = true;
   }
   if (from < lines.length && (ranges.length === 0 || lines.slice(from).some((l) => !l.blank))) {
     ranges.push([from, lines.length]);
@@ -192,7 +194,11 @@ function parseOne(lines: Line[], from: number, to: number, text: string): Memo {
   // Head: file number, then the title block.
   const roles = new Array<string>(to - from).fill('');
   const role = (i: number, r: string) => (roles[i - from] = r);
-  const first = blockAt(lines, from, bodyEnd);
+  // A document that opens a printed page may start with its marker on a line of its own.
+  let first = blockAt(lines, from, bodyEnd);
+  while (first && first[1] - first[0] === 1 && PAGE_MARKER_LINE.test(lines[first[0]].text.trim())) {
+    first = blockAt(lines, first[1], bodyEnd);
+  }
   let titleBlock: [number, number] | null = first;
   if (first && isFileNumberLine(lines[first[0]])) {
     memo.fileNumber = trimmedSpan(lines[first[0]]);
