@@ -56,3 +56,18 @@ describe('hover', () => {
     }
   });
 });
+
+describe('hover: page references that are not pages of this volume', () => {
+  test('times of day are not page references; other works are named', () => {
+    const text = joinLines('Title', '', 'At 5 p.m. and 4 p. m. he cited Foreign Relations, 1950, vol. vi, p. 606, and ante, p. 3.');
+    const service = createMemoService();
+    const d = doc(text, 'file:///times.memo');
+    assert.equal(service.hover(d, { line: 2, character: 6 }), null);
+    assert.equal(service.hover(d, { line: 2, character: 18 }), null);
+    const other = service.hover(d, { line: 2, character: 69 }, () => 'in b.memo, line 7');
+    assert.match(value(other), /Foreign Relations, 1950, vol\. vi/);
+    assert.doesNotMatch(value(other), /b\.memo/);
+    const own = service.hover(d, { line: 2, character: 84 }, (p) => (p === '3' ? 'in c.memo, line 2' : null));
+    assert.match(value(own), /Page 3: in c\.memo, line 2/);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { MemoModel, PageMarker } from '../parser/model';
-import { PAGE_REFERENCE } from '../parser/patterns';
+import { pageReferencesInLine, type CitedWork } from '../workspace/pageRefs';
 import { footnoteAt } from './footnoteLinks';
 import { markerBefore, previousPage } from './pages';
 import { toRange, touches } from './ranges';
@@ -32,32 +32,39 @@ function localPageLine(model: MemoModel, page: string): number | null {
   return marker ? model.lines.positionAt(marker.start).line + 1 : null;
 }
 
+function describeWork(work: CitedWork): string {
+  if (work.other) return 'another publication';
+  const parts = [work.year && `Foreign Relations, ${work.year}`, work.volume && `vol. ${work.volume}`, work.part && `pt. ${work.part}`];
+  return parts.filter(Boolean).join(', ') || 'another volume';
+}
+
 function pageReferenceHover(model: MemoModel, offset: number, locate?: PageLocator): Hover | null {
-  const { line, character } = model.lines.positionAt(offset);
-  const text = model.lines.lineText(line);
-  const lineStart = model.lines.starts[line];
-  PAGE_REFERENCE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PAGE_REFERENCE.exec(text)) !== null) {
-    if (character < m.index || character > m.index + m[0].length) continue;
-    const pages = m[3] ? `pages ${m[2]}–${m[3]}` : `page ${m[2]}`;
-    const parts: string[] = [];
-    for (const page of m[3] ? [m[2], m[3]] : [m[2]]) {
-      const local = localPageLine(model, page);
-      if (local !== null) parts.push(`Page ${page} begins at line ${local} of this document.`);
-      else {
-        const elsewhere = locate?.(page);
-        if (elsewhere) parts.push(`Page ${page}: ${elsewhere}`);
-      }
-    }
-    if (parts.length === 0) parts.push(`Printed ${pages}: not in this document (nor, as far as known, in the open folder).`);
-    const start = lineStart + m.index;
-    return {
-      contents: { kind: MarkupKind.Markdown, value: [`**Reference to ${pages}**`, ...parts].join('\n\n') },
-      range: toRange(model, { start, end: start + m[0].length }),
-    };
+  const line = model.lines.lineAt(offset);
+  const refs = pageReferencesInLine(model.lines.lineText(line), model.lines.starts[line]);
+  const ref = refs.find((r) => offset >= r.span.start && offset <= r.span.end);
+  if (!ref) return null;
+  const numbers = ref.pages.map((p) => p.page);
+  const pages = numbers.length > 1 ? `pages ${numbers[0]}–${numbers[1]}` : `page ${numbers[0]}`;
+  const parts: string[] = [];
+  if (ref.work) {
+    // Page numbers only compare within one volume: this one points elsewhere.
+    parts.push(`In ${describeWork(ref.work)}; the folder index resolves it only when that is the folder's own volume.`);
   }
-  return null;
+  // The locator knows pages, not volumes: only a reference into this volume may use it.
+  for (const page of ref.work ? [] : numbers) {
+    const local = localPageLine(model, page);
+    if (local !== null) parts.push(`Page ${page} begins at line ${local} of this document.`);
+    else {
+      const elsewhere = locate?.(page);
+      if (elsewhere) parts.push(`Page ${page}: ${elsewhere}`);
+    }
+  }
+  if (parts.length === 0) parts.push(`Printed ${pages}: not in this document (nor, as far as known, in the open folder).`);
+  const heading = ref.footnote ? `**Reference to footnote ${ref.footnote}, ${pages}**` : `**Reference to ${pages}**`;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: [heading, ...parts].join('\n\n') },
+    range: toRange(model, ref.span),
+  };
 }
 
 export function hover(model: MemoModel, offset: number, locate?: PageLocator): Hover | null {

@@ -99,35 +99,40 @@ export function isSameVolume(work: CitedWork | null, metadata: SourceMetadata | 
 /** Every page reference of the text, in order. */
 export function pageReferences(model: MemoModel): PageReference[] {
   const out: PageReference[] = [];
-  const text = model.text;
-  // Cheap skip: most lines name no page.
-  if (!/\bp(?:p?\.|ages?)/.test(text)) return out;
+  // Cheap skip: most texts and lines name no page.
+  if (!/\bp(?:p?\.|ages?)/.test(model.text)) return out;
   for (let line = 0; line < model.lines.lineCount; line++) {
     const lineText = model.lines.lineText(line);
     if (lineText.indexOf('p') < 0) continue;
-    const lineStart = model.lines.starts[line];
-    PAGE_REFERENCE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = PAGE_REFERENCE.exec(lineText)) !== null) {
-      const before = lineText.slice(0, m.index);
-      const roman = !/^\d/.test(m[2]);
-      // `5 p.m.`, `4 p. m.`: a time of day, not page m.
-      if (/\d\s*$/.test(before) || (roman && /^m$/i.test(m[2]))) continue;
-      if (roman && romanToNumber(m[2]) === null) continue;
-      const start = lineStart + m.index;
-      const firstAt = start + m[0].indexOf(m[2], m[1].length);
-      const pages = [{ page: m[2], span: { start: firstAt, end: firstAt + m[2].length } }];
-      if (m[3]) {
-        const lastAt = start + m[0].lastIndexOf(m[3]);
-        pages.push({ page: m[3], span: { start: lastAt, end: lastAt + m[3].length } });
-      }
-      out.push({
-        span: { start, end: start + m[0].length },
-        pages,
-        footnote: FOOTNOTE_BEFORE.exec(before)?.[1] ?? null,
-        work: citedWork(clauseBefore(lineText, m.index)),
-      });
+    for (const ref of pageReferencesInLine(lineText, model.lines.starts[line])) out.push(ref);
+  }
+  return out;
+}
+
+/** The page references of one line of text starting at offset `lineStart`. */
+export function pageReferencesInLine(lineText: string, lineStart: number): PageReference[] {
+  const out: PageReference[] = [];
+  PAGE_REFERENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAGE_REFERENCE.exec(lineText)) !== null) {
+    const before = lineText.slice(0, m.index);
+    const roman = !/^\d/.test(m[2]);
+    // `5 p.m.`, `4 p. m.`: a time of day, not page m.
+    if (/\d\s*$/.test(before) || (roman && /^m$/i.test(m[2]))) continue;
+    if (roman && romanToNumber(m[2]) === null) continue;
+    const start = lineStart + m.index;
+    const firstAt = start + m[0].indexOf(m[2], m[1].length);
+    const pages = [{ page: m[2], span: { start: firstAt, end: firstAt + m[2].length } }];
+    if (m[3]) {
+      const lastAt = start + m[0].lastIndexOf(m[3]);
+      pages.push({ page: m[3], span: { start: lastAt, end: lastAt + m[3].length } });
     }
+    out.push({
+      span: { start, end: start + m[0].length },
+      pages,
+      footnote: FOOTNOTE_BEFORE.exec(before)?.[1] ?? null,
+      work: citedWork(clauseBefore(lineText, m.index)),
+    });
   }
   return out;
 }
