@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Runs the bundled memo checker: memo-check [--format text|json|sarif] FILES/FOLDERS…
+require('../dist/check.js');
