@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectMemo } from '../../common/detectMemo';
+import { registerAnnotations } from './annotations';
+import { registerCitations } from './citations';
 import { registerPageStatus, type PageStatus } from './pageStatus';
 
 /** What `activate` returns: used by the end-to-end tests. */
@@ -43,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   for (const doc of vscode.workspace.textDocuments) void switchIfMemo(doc);
 
   const pageStatus: PageStatus = registerPageStatus(context, client);
+  registerCitations(context, client);
+  registerAnnotations(context, client);
   return { client, pageStatusText: () => pageStatus.text() };
 }
 

@@ -13,7 +13,9 @@ const SETTLE_MS = 40;
 export function registerPageStatus(context: vscode.ExtensionContext, client: LanguageClient): PageStatus {
   const item = vscode.window.createStatusBarItem('memo.page', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Printed page';
-  item.tooltip = 'Printed page at the cursor';
+  item.tooltip = 'Printed page at the cursor. Click to copy a citation of the selection';
+  // A click cites the selection (or the cursor) with this page: see citations.ts.
+  item.command = 'memo.copyCitation';
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
   let shown: string | undefined;

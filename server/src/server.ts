@@ -7,15 +7,19 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
   type Hover,
   type InitializeParams,
   type InitializeResult,
   type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PageAtRequest } from '../../common/protocol';
 import { createMemoService, type MemoService } from './service';
+import { DocumentCache } from './service/documentCache';
+import { memoDocuments } from './service/memoDocument';
 
 /** What feature modules registered on top of the core get to use. */
 export interface ServerContext {
@@ -30,6 +34,13 @@ export interface ServerContext {
   locatePage?: (page: string, fromUri: string) => string | null;
   /** Called after initialize with the client's parameters (workspace folders, capabilities). */
   onInitialized: Array<(params: InitializeParams) => void>;
+  /**
+   * Called on workspace/didChangeConfiguration. LSP allows one handler per notification, so
+   * modules push here instead of calling `connection.onDidChangeConfiguration` themselves.
+   */
+  onConfigurationChanged: Array<(params: DidChangeConfigurationParams) => void>;
+  /** Called on workspace/didChangeWatchedFiles (one handler per notification, as above). */
+  onWatchedFilesChanged: Array<(params: DidChangeWatchedFilesParams) => void>;
 }
 
 /** A feature module: registers its handlers on the context before the server listens. */
@@ -48,9 +59,12 @@ export function safely<P, R>(connection: Connection, name: string, empty: R, han
 }
 
 export function startServer(connection: Connection, modules: FeatureModule[] = []): ServerContext {
-  const documents = new TextDocuments(TextDocument);
-  const service = createMemoService();
-  const ctx: ServerContext = { connection, documents, service, capabilities: {}, hoverSections: [], onInitialized: [] };
+  // Documents keep their text in pieces and hand each edit to the parse cache: a keystroke in a
+  // 5 MB volume re-reads only the memo it falls in (service/memoDocument.ts).
+  const cache = new DocumentCache();
+  const documents = new TextDocuments<TextDocument>(memoDocuments(cache));
+  const service = createMemoService(cache);
+  const ctx: ServerContext = { connection, documents, service, capabilities: {}, hoverSections: [], onInitialized: [], onConfigurationChanged: [], onWatchedFilesChanged: [] };
   let initParams: InitializeParams | undefined;
   const doc = (params: { textDocument?: { uri?: unknown } } | undefined) => {
     const uri = params?.textDocument?.uri;
@@ -127,6 +141,24 @@ export function startServer(connection: Connection, modules: FeatureModule[] = [
     return { page: d && p.position ? service.pageAt(d, p.position) : null };
   }));
 
+  connection.onDidChangeConfiguration((params) => {
+    for (const run of ctx.onConfigurationChanged) {
+      try {
+        run(params);
+      } catch (error) {
+        connection.console.error(`a feature failed on a configuration change: ${String(error)}`);
+      }
+    }
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const run of ctx.onWatchedFilesChanged) {
+      try {
+        run(params);
+      } catch (error) {
+        connection.console.error(`a feature failed on changed files: ${String(error)}`);
+      }
+    }
+  });
   documents.onDidClose((e) => service.close(e.document.uri));
   for (const register of modules) register(ctx);
   documents.listen(connection);

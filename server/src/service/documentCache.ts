@@ -1,6 +1,14 @@
-/** Parse once per (uri, version): features read the cached model; edits replace it, closes evict it. */
-import { parseMemo } from './parser/parse';
+/**
+ * Parse once per (uri, version): features read the cached model; edits update it incrementally
+ * (re-reading only the memos they touch), closes evict it.
+ */
+import { composeEdits, reparse, type TextEdit } from './parser/incremental';
+import { LineIndex } from './parser/lineIndex';
 import type { MemoModel } from './parser/model';
+import { parseState, type ParseState } from './parser/parse';
+import type { TextSource } from './parser/pieceText';
+
+export type { TextEdit } from './parser/incremental';
 
 /** The least a feature needs of a text document (vscode-languageserver-textdocument satisfies it). */
 export interface TextDocumentLike {
@@ -9,10 +17,22 @@ export interface TextDocumentLike {
   getText(): string;
 }
 
+/** A document that keeps its text as a source and a line index (MemoTextDocument): parsed without a copy. */
+export interface SourceDocument extends TextDocumentLike {
+  readonly source: TextSource;
+  readonly lines: LineIndex;
+}
+
+function isSourceDocument(doc: TextDocumentLike): doc is SourceDocument {
+  const d = doc as Partial<SourceDocument>;
+  return d.source !== undefined && d.lines instanceof LineIndex;
+}
+
 interface Entry {
   version: number;
-  text: string;
-  model: MemoModel;
+  /** The text the state was parsed from (compared by identity for sources, by value for strings). */
+  source: TextSource;
+  state: ParseState;
 }
 
 /** A cache of parses keyed by document URI, valid for one version of each document. */
@@ -22,25 +42,50 @@ export class DocumentCache {
   /** The model of a document's current version, parsing it if needed. */
   get(doc: TextDocumentLike): MemoModel {
     const entry = this.entries.get(doc.uri);
-    if (entry && entry.version === doc.version) return entry.model;
+    if (entry && entry.version === doc.version) return entry.state.model;
+    if (isSourceDocument(doc)) {
+      if (entry && entry.source === doc.source) {
+        entry.version = doc.version;
+        return entry.state.model;
+      }
+      const state = parseState(doc.source, doc.lines);
+      this.entries.set(doc.uri, { version: doc.version, source: doc.source, state });
+      return state.model;
+    }
     const text = doc.getText();
     // Same text under a new version (e.g. a save round-trip) keeps the parse.
-    if (entry && entry.text === text) {
+    if (entry && entry.source === text) {
       entry.version = doc.version;
-      return entry.model;
+      return entry.state.model;
     }
-    const model = parseMemo(text);
-    this.entries.set(doc.uri, { version: doc.version, text, model });
-    return model;
+    const state = parseState(text);
+    this.entries.set(doc.uri, { version: doc.version, source: text, state });
+    return state.model;
   }
 
-  /** Stores a model computed elsewhere (e.g. by an incremental update). */
+  /**
+   * Brings the cached parse of `uri` from the text `before` to `after` (line index `lines`),
+   * which `edits` made (applied in order, each in offsets of the text the previous one left).
+   * When the cache holds no parse of `before`, it forgets the document: the next `get` parses.
+   */
+  update(uri: string, version: number, before: TextSource, after: TextSource, lines: LineIndex, edits: readonly TextEdit[]): void {
+    const entry = this.entries.get(uri);
+    if (!entry || entry.source !== before) {
+      this.entries.delete(uri);
+      return;
+    }
+    const change = composeEdits(edits);
+    const state = change ? reparse(entry.state, after, lines, change.start, change.oldEnd, change.newEnd) : entry.state;
+    this.entries.set(uri, { version, source: after, state });
+  }
+
+  /** Stores a model computed elsewhere. */
   set(uri: string, version: number, model: MemoModel): void {
-    this.entries.set(uri, { version, text: model.text, model });
+    this.entries.set(uri, { version, source: model.text, state: { model, memoLines: [] } });
   }
 
   peek(uri: string): MemoModel | undefined {
-    return this.entries.get(uri)?.model;
+    return this.entries.get(uri)?.state.model;
   }
 
   delete(uri: string): void {

@@ -36,7 +36,11 @@ export function checkFootnotes(model: MemoModel): Finding[] {
       out.push(...checkOrphanRun(run.lines, continues ? continues.notes.length + 1 : 1, continues));
     }
     const followedByOrphans = index + 1 < model.memos.length && runs[index + 1]?.first === 0;
-    if (!run && !followedByOrphans) out.push(...undefinedReferences(model, memo));
+    const gaps = notesBlockGaps(memo);
+    out.push(...gaps);
+    // Where the notes block skips a number, the missing note explains the reference without
+    // one; the gap's finding (with its stub fix) says so once.
+    if (!run && !followedByOrphans && gaps.length === 0) out.push(...undefinedReferences(model, memo));
     out.push(...unusedNotes(memo));
     out.push(...labelOrder(memo));
   });
@@ -88,6 +92,29 @@ function checkOrphanRun(lines: TextLine[], expectedFirst: number, previous: Memo
     }
     before = { span, message: `note ${n} is here` };
     expected = n + 1;
+  }
+  return out;
+}
+
+/** Notes the block's numbering skips (`1.`, `3.`: note 2 was lost in copying). */
+function notesBlockGaps(memo: Memo): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 1; i < memo.notes.length; i++) {
+    const before = memo.notes[i - 1];
+    const note = memo.notes[i];
+    const previous = Number(before.label);
+    const n = Number(note.label);
+    if (n <= previous + 1) continue;
+    const missing = range(previous + 1, n - 1);
+    out.push({
+      code: 'footnote-order',
+      message: `Note ${n} follows note ${previous}: ${
+        missing.length === 1 ? `note ${missing[0]} is` : `notes ${missing[0]}–${missing[missing.length - 1]} are`
+      } missing from the notes block.`,
+      span: note.labelSpan,
+      related: [{ span: before.labelSpan, message: `note ${previous} is here` }],
+      data: { kind: 'missing-note', at: note.start, numbers: missing, placement: 'before-line' },
+    });
   }
   return out;
 }
