@@ -13,7 +13,7 @@ import {
   type AnnotationListItem,
 } from '../../../common/protocol';
 import { excerpt, type AnnotationThreads } from './comments';
-import { quoteOf, type AnnotationState } from './state';
+import { guarded, quoteOf, type AnnotationState } from './state';
 import { splitTags } from './tags';
 import type { AnnotationTree } from './treeView';
 
@@ -34,14 +34,7 @@ const info = (message: string) => void vscode.window.showInformationMessage(mess
 
 export function annotationCommands(client: LanguageClient, state: AnnotationState, threads: AnnotationThreads, tree: AnnotationTree, report: (e: unknown) => void): vscode.Disposable[] {
   const textDocument = (uri: vscode.Uri) => ({ uri: state.uriString(uri) });
-  const run = <A extends unknown[]>(f: (...args: A) => Promise<unknown>) => async (...args: A) => {
-    try {
-      return await f(...args);
-    } catch (e) {
-      report(e);
-      return undefined;
-    }
-  };
+  const run = guarded(report);
   const activeMemo = () => {
     const e = vscode.window.activeTextEditor;
     return e && e.document.languageId === 'memo' ? e : undefined;

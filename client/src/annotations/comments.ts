@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { AddAnnotationRequest, DeleteAnnotationRequest, UpdateAnnotationRequest, type AnnotationListItem } from '../../../common/protocol';
-import { quoteOf, tagsOf, textOf, type AnnotationState } from './state';
+import { guarded, quoteOf, tagsOf, textOf, type AnnotationState } from './state';
 import { joinTags, splitTags } from './tags';
 
 export const CONTROLLER_ID = 'memo-annotations';
@@ -148,14 +148,7 @@ export class AnnotationThreads implements vscode.Disposable {
 export function commentCommands(threads: AnnotationThreads, state: AnnotationState, report: (e: unknown) => void): vscode.Disposable[] {
   const client = state.client;
   const textDocument = (uri: vscode.Uri) => ({ uri: state.uriString(uri) });
-  const run = <A extends unknown[]>(f: (...args: A) => Promise<unknown>) => async (...args: A) => {
-    try {
-      return await f(...args);
-    } catch (e) {
-      report(e);
-      return undefined;
-    }
-  };
+  const run = guarded(report);
   return [
     vscode.commands.registerCommand('memo.annotations.createNote', run(async (reply?: vscode.CommentReply) => {
       if (!reply?.thread?.range) return;

@@ -12,6 +12,22 @@ import {
   type AnnotationListItem,
 } from '../../../common/protocol';
 
+/**
+ * Wraps a command so a failure is reported to the user (in words) instead of rejecting into
+ * VS Code's generic error toast; the command then answers undefined.
+ */
+export function guarded(report: (e: unknown) => void) {
+  return <A extends unknown[]>(f: (...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      try {
+        return await f(...args);
+      } catch (e) {
+        report(e);
+        return undefined;
+      }
+    };
+}
+
 export interface DocumentAnnotations {
   uri: vscode.Uri;
   items: AnnotationListItem[];
