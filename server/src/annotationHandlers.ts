@@ -23,6 +23,7 @@ import { StoreError } from './annotationStore';
 import { collectWorkspace, exportDocuments } from './annotationWorkspace';
 import type { Anchor } from './service/annotations/anchoring';
 import { importAnnotations } from './service/annotations/export';
+import { annotationSymbols } from './service/annotations/symbols';
 import {
   cleanTags,
   createAnnotation,
@@ -52,7 +53,10 @@ export function registerAnnotations(ctx: ServerContext): void {
   const showError = (message: string) => void Promise.resolve(connection.window.showErrorMessage(message) as unknown).catch(() => undefined);
   const state = new AnnotationDocuments({
     showError,
-    notify: (params) => void connection.sendNotification(AnnotationsChangedNotification, params),
+    notify: (params) => {
+      invalidate();
+      void connection.sendNotification(AnnotationsChangedNotification, params);
+    },
     openDocument: (uri) => documents.get(uri),
     model: (doc) => ctx.service.model(doc),
   });
@@ -67,6 +71,11 @@ export function registerAnnotations(ctx: ServerContext): void {
   documents.onDidClose((e) => state.documentClosed(e.document.uri));
   documents.onDidSave((e) => void refreshSelectors(e.document.uri).catch(logged('refreshing selectors on save')));
 
+  // Workspace symbols: every sidecar of the folder, read again only after a note changed.
+  let everything: Promise<Awaited<ReturnType<typeof collectWorkspace>>> | null = null;
+  const invalidate = () => (everything = null);
+  const WRITES = new Set(['add', 'update', 'delete', 'import']);
+
   /** Wraps an async handler: errors become error answers in words; store errors are also shown. */
   const handle = <P, R>(name: string, run: (params: P) => Promise<R>) => async (params: P): Promise<R> => {
     try {
@@ -78,6 +87,8 @@ export function registerAnnotations(ctx: ServerContext): void {
       if (!(e instanceof StoreError)) logged(name)(e);
       showError(message);
       throw new ResponseError(LSPErrorCodes.RequestFailed, message, { shown: true });
+    } finally {
+      if (WRITES.has(name)) invalidate();
     }
   };
 
@@ -181,6 +192,17 @@ export function registerAnnotations(ctx: ServerContext): void {
     });
     return { deleted };
   }));
+
+  ctx.onWatchedFilesChanged.push((p) => {
+    if (p.changes?.some((c) => c.uri.endsWith('.annotations.json'))) invalidate();
+  });
+  ctx.workspaceSymbolSources.push(async (query) => {
+    everything ??= collectWorkspace(state, roots, documents.all().map((d) => d.uri)).catch((e) => {
+      invalidate();
+      throw e;
+    });
+    return annotationSymbols(await everything, query);
+  });
 
   connection.onRequest(ListAllAnnotationsRequest, handle('listAll', async () => ({
     documents: await collectWorkspace(state, roots, documents.all().map((d) => d.uri)),

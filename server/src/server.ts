@@ -14,6 +14,7 @@ import {
   type InitializeResult,
   type Position,
   type ServerCapabilities,
+  type SymbolInformation,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PageAtRequest } from '../../common/protocol';
@@ -39,6 +40,8 @@ export interface ServerContext {
    * modules push here instead of calling `connection.onDidChangeConfiguration` themselves.
    */
   onConfigurationChanged: Array<(params: DidChangeConfigurationParams) => void>;
+  /** More workspace symbols (annotations): each answers a query, possibly asynchronously. */
+  workspaceSymbolSources: Array<(query: string) => Promise<SymbolInformation[]> | SymbolInformation[]>;
   /** Called on workspace/didChangeWatchedFiles (one handler per notification, as above). */
   onWatchedFilesChanged: Array<(params: DidChangeWatchedFilesParams) => void>;
 }
@@ -64,7 +67,7 @@ export function startServer(connection: Connection, modules: FeatureModule[] = [
   const cache = new DocumentCache();
   const documents = new TextDocuments<TextDocument>(memoDocuments(cache));
   const service = createMemoService(cache);
-  const ctx: ServerContext = { connection, documents, service, capabilities: {}, hoverSections: [], onInitialized: [], onConfigurationChanged: [], onWatchedFilesChanged: [] };
+  const ctx: ServerContext = { connection, documents, service, capabilities: {}, hoverSections: [], onInitialized: [], onConfigurationChanged: [], onWatchedFilesChanged: [], workspaceSymbolSources: [] };
   let initParams: InitializeParams | undefined;
   const doc = (params: { textDocument?: { uri?: unknown } } | undefined) => {
     const uri = params?.textDocument?.uri;

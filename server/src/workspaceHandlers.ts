@@ -177,6 +177,8 @@ class WorkspaceFeature {
         watchers: [
           { globPattern: '**/*.{memo,txt}' },
           { globPattern: `**/${METADATA_FILE}` },
+          // Annotation sidecars written by another window or by git (annotation workspace symbols).
+          { globPattern: '**/*.annotations.json' },
           // A deleted folder is reported as itself only: watch deletions of everything.
           { globPattern: '**/*', kind: WatchKind.Delete },
         ],
@@ -389,7 +391,11 @@ export const workspaceFeature: FeatureModule = (ctx) => {
   documents.onDidClose((e) => guard('index closed document', () => feature.onClose(e.document)));
   ctx.onWatchedFilesChanged.push((p) => feature.onWatchedFiles(p.changes ?? []));
 
-  connection.onWorkspaceSymbol(safely(connection, 'workspace/symbol', [] as SymbolInformation[], (p) => feature.workspaceSymbols(typeof p?.query === 'string' ? p.query : '')));
+  connection.onWorkspaceSymbol(safelyAsync(connection, 'workspace/symbol', [] as SymbolInformation[], async (p) => {
+    const query = typeof p?.query === 'string' ? p.query : '';
+    const more = await Promise.all(ctx.workspaceSymbolSources.map((source) => Promise.resolve(source(query)).catch(() => [])));
+    return [...feature.workspaceSymbols(query), ...more.flat()];
+  }));
   connection.onDocumentLinks(safely(connection, 'documentLink', [] as DocumentLink[], (p) => {
     const doc = documents.get(p?.textDocument?.uri);
     return doc ? feature.documentLinks(doc) : [];

@@ -16,6 +16,7 @@ import {
   DidSaveTextDocumentNotification,
   HoverRequest,
   ShowMessageRequest,
+  WorkspaceSymbolRequest,
   type Hover,
   type MarkupContent,
   type Position,
@@ -115,6 +116,15 @@ describe('annotations over LSP', () => {
     assert.deepEqual([items[0].status, items[0].range, items[0].confidence], ['anchored', range, 1]);
     assert.deepEqual(items[0].annotation.body.filter((b) => b.purpose === 'tagging').map((b) => b.value), ['tone', 'korea']);
     await until('a write notification', () => changes.find((c) => c.reason === 'write' && c.items.length === 1));
+  });
+
+  test('workspace symbols find the note by a word or a #tag, at its passage', async () => {
+    const found = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '#tone' });
+    const notes = (found ?? []).filter((s) => s.name.startsWith('✎'));
+    assert.deepEqual(notes.map((s) => [s.name, s.location.uri]), [['✎ Warmer than *last time*.', uri]]);
+    assert.deepEqual((notes[0].location as { range: unknown }).range, rangeOf(text, PHRASE));
+    const none = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'no-such-note-word' });
+    assert.deepEqual((none ?? []).filter((s) => s.name.startsWith('✎')), []);
   });
 
   test('an edit before the passage: the range follows and the client is told what moved', async () => {
