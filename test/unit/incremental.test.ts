@@ -14,7 +14,7 @@ import { LineIndex } from '../../server/src/service/parser/lineIndex';
 import type { MemoModel } from '../../server/src/service/parser/model';
 import { parseMemo, parseState, type ParseState } from '../../server/src/service/parser/parse';
 import { PieceText } from '../../server/src/service/parser/pieceText';
-import { corpusTexts, edits, memoText, place, type RawEdit } from '../util/arbitraries';
+import { corpusTexts, edits, lineEdits, lineText, memoText, place, placeLines, type RawEdit } from '../util/arbitraries';
 
 /** What a model says, as plain data. */
 function plain(model: MemoModel): unknown {
@@ -22,14 +22,14 @@ function plain(model: MemoModel): unknown {
 }
 
 /** Applies raw edits one by one to the text, the piece text, the line index and (per edit or at once) the parse. */
-function run(base: string, raw: RawEdit[], batch: boolean): { text: string; state: ParseState } {
+function run(base: string, raw: RawEdit[], batch: boolean, byLines = false): { text: string; state: ParseState } {
   let text = base;
   let source = PieceText.of(base);
   let lines = new LineIndex(source);
   let state = parseState(source, lines);
   const applied: Array<{ start: number; end: number; text: string }> = [];
   for (const r of raw) {
-    const e = place(r, text.length);
+    const e = byLines ? placeLines(r, text) : place(r, text.length);
     const next = text.slice(0, e.start) + e.text + text.slice(e.end);
     const nextSource = source.edit(e.start, e.end, e.text);
     const nextLines = lines.edit(nextSource, e.start, e.end, e.text);
@@ -77,9 +77,21 @@ describe('incremental parse', () => {
     );
   });
 
+  test('line-level edits of notes blocks, heads and bodies equal a full parse', () => {
+    fc.assert(
+      fc.property(lineText(40), lineEdits(3), fc.boolean(), (base, raw, batch) => {
+        const { text, state } = run(base, raw, batch, true);
+        assertSameAsFull(text, state);
+      }),
+      { numRuns: 600, seed: 12 },
+    );
+  });
+
   test('edits that move memo boundaries', () => {
     const a = 'First memo1\n\nbody\n\n  1. Note one.\n';
     const b = '\n795.00/5–2551\n\nSecond memo2\n\ntext\n\n  1. Its note.\n\n';
+    const grown = 'Memo1\n\n  1. One.\n  2. Two.\n\n\n\nLater text.\n';
+    const shrunk = 'Memo1\n\n  1. One.\n  2. Two.\n\n\n\n  3. Three.\n\nMore.\n';
     const cases: Array<[string, RawEdit[]]> = [
       // Delete the first memo's notes block: the two memos merge (and the file number splits them again).
       [a + b, [[a.indexOf('  1.'), 16, '']]],
@@ -93,6 +105,11 @@ describe('incremental parse', () => {
       ['x\r\ny\rz\n', [[2, 0, '\n'], [1, 1, ''], [0, 0, '\ufeff']]],
       // Delete everything, then type again.
       [a + b, [[0, (a + b).length, ''], [0, 0, a]]],
+      // A line after blank lines below a notes block becomes its next note: the block (and the
+      // memo before the edit's memo) grows across the blank lines.
+      [grown, [[grown.indexOf('Later'), 5, '  3. ']]],
+      // And the reverse: the third note, after blank lines, stops being one.
+      [shrunk, [[shrunk.indexOf('  3.'), 2, 'x']]],
     ];
     for (const [base, raw] of cases) {
       for (const batch of [false, true]) {

@@ -41,3 +41,31 @@ export function place(edit: RawEdit, length: number): { start: number; end: numb
   const start = edit[0] % (length + 1);
   return { start, end: Math.min(length, start + edit[1]), text: edit[2] };
 }
+
+/** Whole lines of notes blocks, memo heads and body text, in any order: memo boundaries move a lot. */
+export const LINES = [
+  '', '', '\n', '\n\n', '  1. One.\n  2. Two.', '  1. One.', '  2. Two.', '  3. Three.', '  5. Five.', '   A continuation.',
+  '795.00/5–2551', 'Title of a memo1', 'Body text.2', '[Page 7]', '1.', 'Washington, May 5, 1951.', 'secret', '\ufeff', 'Closing,',
+];
+
+/** Memo-like text made of whole lines (joined by `\n`, sometimes `\r\n`). */
+export function lineText(max = 40): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.array(fc.constantFrom(...LINES), { maxLength: max }), fc.boolean())
+    .map(([lines, crlf]) => lines.join(crlf ? '\r\n' : '\n'));
+}
+
+/** Edits that insert or replace whole lines of LINES. */
+export function lineEdits(maxEdits = 3): fc.Arbitrary<RawEdit[]> {
+  const insert = fc.array(fc.constantFrom(...LINES), { minLength: 0, maxLength: 3 }).map((lines) => lines.map((l) => `${l}\n`).join(''));
+  return fc.array(fc.tuple(fc.nat(), fc.nat({ max: 20 }), insert), { minLength: 1, maxLength: maxEdits });
+}
+
+/** A line edit placed on whole lines of `text`: replaces `edit[1] % 4` lines from line `edit[0]`. */
+export function placeLines(edit: RawEdit, text: string): { start: number; end: number; text: string } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const first = edit[0] % starts.length;
+  const last = Math.min(starts.length, first + (edit[1] % 4));
+  return { start: starts[first], end: last < starts.length ? starts[last] : text.length, text: edit[2] };
+}

@@ -35,6 +35,24 @@ interface Entry {
   state: ParseState;
 }
 
+const derivedValues = new WeakMap<MemoModel, Map<unknown, unknown>>();
+
+/**
+ * A value computed from a model, kept as long as the model (one document version): VS Code asks
+ * for the outline of one version several times (outline view, breadcrumbs, sticky scroll), and
+ * 10,000 symbols take milliseconds to build. Use as `derived(model, documentSymbols)`.
+ * Models are values (an edit makes a new one), so a cached result never goes stale.
+ */
+export function derived<T>(model: MemoModel, compute: (model: MemoModel) => T): T {
+  let values = derivedValues.get(model);
+  if (!values) {
+    values = new Map();
+    derivedValues.set(model, values);
+  }
+  if (!values.has(compute)) values.set(compute, compute(model));
+  return values.get(compute) as T;
+}
+
 /** A cache of parses keyed by document URI, valid for one version of each document. */
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();

@@ -76,10 +76,21 @@ function update(prev: ParseState, text: TextSource, lines: LineIndex, start: num
   const charDelta = newEnd - oldEnd;
   const lineDelta = lines.lineCount - oldLines.lineCount;
 
-  // Resume at the last memo start s with s + 1 before the first line the edit may change (the
-  // line of the character before it: a `\r` there may pair with an inserted `\n`).
+  // Resume at the last memo start s whose decision lines lie before the first line the edit may
+  // change (the line of the character before it: a `\r` there may pair with an inserted `\n`).
+  // A start is decided by its line and the next (a file number needs a blank line after it) or,
+  // after a notes block, by the first line past the blank ones that follow (a note there would
+  // continue the block): so the first non-blank line from s on, and the one after it, must be
+  // untouched. Lines before the edit are the same in both texts.
   const firstChanged = oldLines.lineAt(Math.max(0, start - 1));
+  const reader = new LineReader(text, lines);
   let r = lowerBound(memoLines, firstChanged - 1) - 1;
+  while (r > 0) {
+    let decided = memoLines[r];
+    while (decided + 1 < firstChanged && reader.blank(decided)) decided++;
+    if (decided + 1 < firstChanged) break;
+    r--;
+  }
   if (r < 0) r = 0;
   const resumeLine = memoLines[r];
 
@@ -96,7 +107,7 @@ function update(prev: ParseState, text: TextSource, lines: LineIndex, start: num
     resync = k;
     return true;
   };
-  const cut = cutMemos(new LineReader(text, lines), resumeLine, r > 0, stopAt);
+  const cut = cutMemos(reader, resumeLine, r > 0, stopAt);
 
   const memos: Memo[] = prev.model.memos.slice(0, r);
   const starts: number[] = memoLines.slice(0, r);

@@ -99,9 +99,17 @@ export class LineIndex {
     return this.source.slice(this.starts[line], this.lineEnd(line));
   }
 
-  /** Line holding an offset (binary search). */
+  /** The line of the last lookup: outlines and folding ask in text order, mostly on or near it. */
+  private hint = 0;
+
+  /** Line holding an offset (binary search, after a look at the last line found and the next). */
   lineAt(offset: number): number {
     const starts = this.starts;
+    const h = this.hint;
+    if (h < starts.length && starts[h] <= offset) {
+      if (h + 1 === starts.length || offset < starts[h + 1]) return h;
+      if (h + 2 === starts.length || offset < starts[h + 2]) return (this.hint = h + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -109,6 +117,7 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 
