@@ -11,8 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { parseAnnotationFile, serializeAnnotationFile, type AnnotationFile } from './service/annotations/serialize';
 
 /** The sidecar path of a source file. */
@@ -40,8 +40,25 @@ const LOCK_WAIT_MS = 10_000;
 /** A lock older than this is left over from a crash (writes take milliseconds). */
 const LOCK_STALE_MS = 30_000;
 
+/**
+ * Why a sidecar that is a symbolic link may not be used, or null when it is not a link or the
+ * link stays in the source's folder. A shared document could come with a link to any file the
+ * user can read or write; we neither show that file as notes nor write notes through the link.
+ */
+async function linkOutsideFolder(path: string): Promise<string | null> {
+  const info = await lstat(path).catch(() => null);
+  if (!info?.isSymbolicLink()) return null;
+  const target = await realpath(path).catch(() => null);
+  if (target === null) return null; // dangling: a write replaces the link itself, nothing outside
+  const folder = await realpath(dirname(path)).catch(() => dirname(path));
+  const rel = relative(folder, target);
+  return rel.startsWith('..') || isAbsolute(rel) ? `is a link to ${target}, outside its folder: it is not followed` : null;
+}
+
 /** Reads and parses a sidecar file. */
 export async function readSidecar(path: string): Promise<SidecarRead> {
+  const link = await linkOutsideFolder(path);
+  if (link) return { kind: 'corrupt', error: link, text: null };
   let text: string;
   try {
     text = await readFile(path, 'utf8');

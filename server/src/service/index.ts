@@ -12,7 +12,7 @@ import type {
   Position,
   SelectionRange,
 } from 'vscode-languageserver-types';
-import { DocumentCache, type TextDocumentLike } from './documentCache';
+import { DocumentCache, derived, type TextDocumentLike } from './documentCache';
 import { definition } from './features/definition';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
@@ -51,13 +51,14 @@ export function createMemoService(cache = new DocumentCache()): MemoService {
   };
   return {
     model: (doc) => cache.get(doc),
-    documentSymbols: (doc) => documentSymbols(cache.get(doc)),
+    // Asked several times per version (outline, breadcrumbs, sticky scroll): built once.
+    documentSymbols: (doc) => derived(cache.get(doc), documentSymbols),
     definition: (doc, pos) => withModel(doc, pos, [], (m, o) => definition(m, doc.uri, o)),
     references: (doc, pos, decl) => withModel(doc, pos, [], (m, o) => references(m, doc.uri, o, decl)),
     documentHighlights: (doc, pos) => withModel(doc, pos, [], (m, o) => documentHighlights(m, o)),
     hover: (doc, pos, locate) => withModel(doc, pos, null, (m, o) => hover(m, o, locate)),
     pageAt: (doc, pos) => withModel(doc, pos, null, (m, o) => pageAtOffset(m, o)),
-    foldingRanges: (doc) => foldingRanges(cache.get(doc)),
+    foldingRanges: (doc) => derived(cache.get(doc), foldingRanges),
     selectionRanges: (doc, positions) => {
       const model = cache.get(doc);
       const valid = positions.filter((p) => model.lines.contains(p));

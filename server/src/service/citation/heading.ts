@@ -21,7 +21,7 @@ const DATE_IN_LINE = new RegExp(
 
 /** Words that already say what kind of document a title is. */
 const KIND_WORD =
-  /^(?:memorandum|memoranda|telegram|letter|despatch|dispatch|airgram|note|notes|minutes|paper|report|editorial|intelligence|national|special|circular|instruction|message|record|summary|draft|statement|study|briefing|agreed|aide-m[ée]moire|enclosure|extract|transcript|conversation|diary|editor)/i;
+  /^(?:memorandum|memoranda|telegram|letter|despatch|dispatch|airgram|notes?|minutes|paper|report|editorial|intelligence|national|special|circular|instruction|message|record|summary|draft|statement|study|briefing|agreed|aide-m[ée]moire|enclosure|extract|transcript|conversation|diary|editor)/i;
 
 /** Kinds of document a file-number line or a head bracket names (`: Telegram`, `[Telegram]`). */
 const KIND_IN_HEAD = /(?::\s*|\[)(Telegram|Circular telegram|Despatch|Dispatch|Airgram|Circular airgram|Instruction|Letter|Memorandum)\]?\s*$/i;
@@ -101,6 +101,11 @@ export function documentDate(model: MemoModel, memo: Memo): DocumentDate {
 function cleanPlace(text: string): string | null {
   let place = text.trim().replace(/[,\s]+$/, '').replace(/,\]$/, ']');
   if (place.startsWith('[') && !place.includes(']')) place += ']';
-  place = place.replace(/^\[([^\]]*?),?\s*\]$/, '[$1]');
+  // `[Washington,]` -> `[Washington]`, without a backtracking pattern over the inner text.
+  if (/^\[[^\]]*\]$/.test(place)) {
+    let inner = place.slice(1, -1).trimEnd();
+    if (inner.endsWith(',')) inner = inner.slice(0, -1).trimEnd();
+    place = `[${inner}]`;
+  }
   return place && place !== '[]' ? place : null;
 }

@@ -42,8 +42,8 @@ const OTHER_WORK =
 const FOREIGN_RELATIONS = /\bForeign Relations(?: of the United States)?,?\s+(\d{4}(?:[–-]\d{2,4})?)/;
 const VOLUME = /\b[Vv]ol(?:ume)?\.?\s+([ivxlcIVXLC]{1,8}|\d{1,3})\b/g;
 const PART = /\b(?:[Pp]art|pt\.)\s+(\d{1,2}|[ivxIVX]{1,4})\b/g;
-const SAME_VOLUME = /\b(?:ante|post|supra|infra|above|below)\b[\s,]*$/i;
-const FOOTNOTE_BEFORE = /\b(?:footnote|note|fn\.|n\.)\s+(\d{1,3}[a-z]?|[*†‡§])\s*,?\s*(?:on\s+)?$/i;
+const SAME_VOLUME = /\b(?:ante|post|supra|infra|above|below)[\s,]*$/i;
+const FOOTNOTE_BEFORE = /\b(?:footnote|note|fn\.|n\.)\s+(\d{1,3}[a-z]?|[*†‡§])\s*(?:,\s*)?(?:on\s+)?$/i;
 
 /** The clause before `at` on its line: back to a semicolon or the end of the previous sentence. */
 function clauseBefore(line: string, at: number): string {
