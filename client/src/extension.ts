@@ -13,6 +13,8 @@ import { registerPageStatus, type PageStatus } from './pageStatus';
 /** What `activate` returns: used by the end-to-end tests. */
 export interface MarginaliaApi {
   client: LanguageClient;
+  /** Settles once the server has answered `initialize`. */
+  ready: Promise<void>;
   pageStatusText(): string | undefined;
 }
 
@@ -29,7 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
     synchronize: { configurationSection: 'memo' },
   };
   client = new LanguageClient('memo', 'Memo Language Server', serverOptions, clientOptions);
-  await client.start();
+  // Activation does not wait for the server process: the UI is wired at once, and requests sent
+  // before the server is up wait for it (LanguageClient.sendRequest awaits the start).
+  const ready = client.start().catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`The memo language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
 
   context.subscriptions.push(
     vscode.commands.registerCommand('memo.switchToMemo', async () => {
@@ -47,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Margin
   const pageStatus: PageStatus = registerPageStatus(context, client);
   registerCitations(context, client);
   registerAnnotations(context, client);
-  return { client, pageStatusText: () => pageStatus.text() };
+  return { client, ready, pageStatusText: () => pageStatus.text() };
 }
 
 async function switchIfMemo(doc: vscode.TextDocument): Promise<void> {

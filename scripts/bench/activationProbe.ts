@@ -1,8 +1,9 @@
 /**
  * Extension activation outside VS Code (`node activationProbe.js ROOT`): loads the bundled client
  * (dist/client.js) against a stand-in `vscode` module and calls `activate`, which starts the
- * bundled server over IPC and waits for its initialize answer, as in VS Code. Prints JSON:
- * { require, activate } in milliseconds (activate: until its promise resolves), or { error }.
+ * bundled server over IPC, as in VS Code. Prints JSON: { require, activate, ready } in
+ * milliseconds (activate: until its promise resolves; ready: until the server answered
+ * initialize), or { error }.
  *
  * The stand-in answers every API call with an inert object (a callable proxy), so what is timed
  * is the extension's own work: loading its bundle, creating the client, starting the server.
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   stubVscode();
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const client = require(join(root, 'dist', 'client.js')) as { activate(context: unknown): Promise<unknown>; deactivate(): Promise<void> };
+  const client = require(join(root, 'dist', 'client.js')) as { activate(context: unknown): Promise<{ ready?: Promise<void> }>; deactivate(): Promise<void> };
   const t1 = performance.now();
   const context = {
     subscriptions: [] as unknown[],
@@ -93,9 +94,12 @@ async function main(): Promise<void> {
     environmentVariableCollection: inert('env'),
     secrets: inert('secrets'),
   };
-  await client.activate(context);
+  const api = await client.activate(context);
   const t2 = performance.now();
-  process.stdout.write(JSON.stringify({ require: t1 - t0, activate: t2 - t1 }));
+  // Activation returns before the server is up; `ready` settles at its initialize answer.
+  await api?.ready;
+  const t3 = performance.now();
+  process.stdout.write(JSON.stringify({ require: t1 - t0, activate: t2 - t1, ready: t3 - t1 }));
   await Promise.race([client.deactivate(), new Promise((r) => setTimeout(r, 2000))]);
   process.exit(0);
 }

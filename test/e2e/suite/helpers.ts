@@ -12,6 +12,8 @@ export interface MarginaliaApi {
     sendRequest<R>(method: string, params: unknown): Promise<R>;
     code2ProtocolConverter: { asUri(uri: vscode.Uri): string };
   };
+  /** Settles once the server has answered `initialize` (activation does not wait for it). */
+  ready: Promise<void>;
   pageStatusText(): string | undefined;
 }
 
@@ -74,7 +76,8 @@ export async function activateExtension(): Promise<MarginaliaApi> {
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   const api = await ext.activate();
   assert.ok(api && api.client && typeof api.pageStatusText === 'function',
-    `activate() must return { client, pageStatusText() }, got ${show(Object.keys(api ?? {}))}`);
+    `activate() must return { client, ready, pageStatusText() }, got ${show(Object.keys(api ?? {}))}`);
+  await api.ready;
   return api;
 }
 
