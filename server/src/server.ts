@@ -103,9 +103,18 @@ export function startServer(connection: Connection, modules: FeatureModule[] = [
     }
   });
 
+  // `memo.outline.nestByPage` (VS Code settings, or initializationOptions.outline.nestByPage).
+  let outlineByPage = false;
+  const readOutlineSetting = (settings: unknown) => {
+    const outline = (settings as { outline?: { nestByPage?: unknown } } | undefined)?.outline;
+    if (outline && typeof outline.nestByPage === 'boolean') outlineByPage = outline.nestByPage;
+  };
+  ctx.onInitialized.push((params) => readOutlineSetting(params.initializationOptions));
+  ctx.onConfigurationChanged.push((params) => readOutlineSetting((params.settings as { memo?: unknown } | undefined)?.memo));
+
   connection.onDocumentSymbol(safely(connection, 'documentSymbol', [], (p) => {
     const d = doc(p);
-    return d ? service.documentSymbols(d) : [];
+    return d ? service.documentSymbols(d, outlineByPage) : [];
   }));
   connection.onDefinition(safely(connection, 'definition', [], (p) => {
     const d = doc(p);

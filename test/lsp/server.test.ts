@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DefinitionRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DocumentSymbolRequest,
@@ -135,5 +136,26 @@ describe('memo-language-server over stdio', () => {
     const page500 = await server.connection.sendRequest(PageAtRequest, { textDocument: { uri: 'file:///big.memo' }, position: { line: 10_000, character: 0 } });
     assert.match(String(page500.page), /^\d+$/);
     assert.equal(server.process.exitCode, null);
+  });
+});
+
+describe('memo.outline.nestByPage over stdio', () => {
+  test('initializationOptions turn it on; didChangeConfiguration turns it off', async () => {
+    const server = await startServer({ initializationOptions: { outline: { nestByPage: true } } });
+    try {
+      const uri = 'file:///outline/seed.memo';
+      await server.open(uri, SEED_TEXT);
+      const ask = async () => ((await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[])[0];
+      const nested = await ask();
+      assert.deepEqual(nested.children!.map((c) => c.name), ['Page 508', 'Page 509', 'Page 510', 'Page 511']);
+      assert.equal(nested.children![1].children!.length, 3);
+      await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { memo: { outline: { nestByPage: false } } } });
+      // Notifications are handled in order: the next request sees the new setting.
+      const flat = await ask();
+      assert.equal(flat.children!.length, 10);
+      assert.ok(flat.children!.every((c) => !c.children || c.children.length === 0));
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
   });
 });

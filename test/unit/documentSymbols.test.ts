@@ -55,3 +55,41 @@ describe('documentSymbols', () => {
     assert.deepEqual(service.documentSymbols(doc(two)).map((s) => s.name), ['First', 'Second']);
   });
 });
+
+describe('documentSymbols by page (opt-in)', () => {
+  test('seed: points and the note under the page they begin on; each page spans its page and its entries', () => {
+    const [root] = createMemoService().documentSymbols(seedDoc(), true);
+    const shape = root.children!.map((c) => [c.name, (c.children ?? []).map((g) => g.name.split(' ')[0])]);
+    assert.deepEqual(shape, [
+      ['Page 508', []],
+      ['Page 509', ['1.', '2.', '3.']],
+      ['Page 510', ['4.', '5.']],
+      ['Page 511', ['Footnote']],
+    ]);
+    const [p508, p509] = root.children!;
+    assert.deepEqual(p508.selectionRange.start, { line: 8, character: 1313 });
+    assert.deepEqual(p508.range.end, { line: 22, character: 546 }, 'page 508 ends where page 509 begins');
+    // Point 3 begins on page 509 and runs on over [Page 510]: page 509 holds all of it.
+    assert.deepEqual(p509.range.end, p509.children![2].range.end);
+    for (const page of root.children!) {
+      for (const child of page.children ?? []) {
+        const inside = (p: { line: number; character: number }) =>
+          (p.line > page.range.start.line || (p.line === page.range.start.line && p.character >= page.range.start.character)) &&
+          (p.line < page.range.end.line || (p.line === page.range.end.line && p.character <= page.range.end.character));
+        assert.ok(inside(child.range.start) && inside(child.range.end), `${child.name} inside ${page.name}`);
+      }
+    }
+    assert.equal(p509.children!.length, 3);
+  });
+
+  test('a memo without markers, and what precedes the first marker, stay under the title', () => {
+    const text = joinLines('Title', '', '1.', 'Before any page.', '', 'Text [Page 4] here.', '', '2.', 'On page 4.');
+    const [root] = createMemoService().documentSymbols(doc(text, 'file:///bypage.memo'), true);
+    assert.deepEqual(root.children!.map((c) => [c.name, (c.children ?? []).map((g) => g.name)]), [
+      ['1. Before any page.', []],
+      ['Page 4', ['2. On page 4.']],
+    ]);
+    const [flat] = createMemoService().documentSymbols(doc(text, 'file:///flat.memo'));
+    assert.deepEqual(flat.children!.map((c) => c.name), ['1. Before any page.', 'Page 4', '2. On page 4.']);
+  });
+});

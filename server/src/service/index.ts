@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { DocumentCache, derived, type TextDocumentLike } from './documentCache';
 import { definition } from './features/definition';
-import { documentSymbols } from './features/documentSymbols';
+import { documentSymbols, documentSymbolsByPage } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { documentHighlights } from './features/highlights';
 import { hover, type PageLocator } from './features/hover';
@@ -30,7 +30,8 @@ export { parseMemo } from './parser/parse';
 export interface MemoService {
   /** The cached parse of a document's current version. */
   model(doc: TextDocumentLike): MemoModel;
-  documentSymbols(doc: TextDocumentLike): DocumentSymbol[];
+  /** The outline; `byPage` nests each page's points and notes under its `Page N` entry. */
+  documentSymbols(doc: TextDocumentLike, byPage?: boolean): DocumentSymbol[];
   definition(doc: TextDocumentLike, position: Position): Location[];
   references(doc: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
   documentHighlights(doc: TextDocumentLike, position: Position): DocumentHighlight[];
@@ -52,7 +53,7 @@ export function createMemoService(cache = new DocumentCache()): MemoService {
   return {
     model: (doc) => cache.get(doc),
     // Asked several times per version (outline, breadcrumbs, sticky scroll): built once.
-    documentSymbols: (doc) => derived(cache.get(doc), documentSymbols),
+    documentSymbols: (doc, byPage = false) => derived(cache.get(doc), byPage ? documentSymbolsByPage : documentSymbols),
     definition: (doc, pos) => withModel(doc, pos, [], (m, o) => definition(m, doc.uri, o)),
     references: (doc, pos, decl) => withModel(doc, pos, [], (m, o) => references(m, doc.uri, o, decl)),
     documentHighlights: (doc, pos) => withModel(doc, pos, [], (m, o) => documentHighlights(m, o)),

@@ -2,6 +2,9 @@
  * The outline: one root per memo (its title), with the printed pages, the numbered points and
  * the notes as children in document order. The entry names are an interface other editors and
  * tests rely on: `Page N`, `L first words…`, `Footnote L: first words…`, and the title text.
+ *
+ * An opt-in nested form (`documentSymbolsByPage`) puts each page's points and notes under its
+ * `Page N` entry, whose range then spans the page, so breadcrumbs read title › page › point.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Memo, MemoModel } from '../parser/model';
@@ -51,11 +54,44 @@ function memoChildren(model: MemoModel, memo: Memo): Array<{ start: number; symb
   return children.sort((a, b) => a.start - b.start);
 }
 
-/** The hierarchical outline of a memo model. */
-export function documentSymbols(model: MemoModel): DocumentSymbol[] {
+/**
+ * Puts each page's entries under its `Page N` entry, which then spans the page (to the next
+ * marker or the memo's end); entries before the first marker stay where they are.
+ */
+function nestByPage(model: MemoModel, memo: Memo, children: Array<{ start: number; symbol: DocumentSymbol }>): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  const markers = memo.pageMarkers;
+  let next = 0;
+  let page: DocumentSymbol | null = null;
+  let pageStart = 0;
+  let pageEnd = 0;
+  const close = () => {
+    if (page) page.range = toRange(model, { start: pageStart, end: pageEnd });
+  };
+  for (const { start, symbol } of children) {
+    if (next < markers.length && start === markers[next].start && symbol.kind === SymbolKind.Number) {
+      close();
+      pageStart = start;
+      pageEnd = next + 1 < markers.length ? markers[next + 1].start : memo.end;
+      page = { ...symbol, children: [] };
+      out.push(page);
+      next++;
+    } else if (page) {
+      page.children!.push(symbol);
+      // A point that runs on over the next marker still belongs to the page it begins on; the
+      // page's range grows to hold it, as a parent's range must.
+      pageEnd = Math.max(pageEnd, model.lines.offsetAt(symbol.range.end));
+    } else out.push(symbol);
+  }
+  close();
+  return out;
+}
+
+function outline(model: MemoModel, byPage: boolean): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   for (const memo of model.memos) {
-    const children = memoChildren(model, memo).map((c) => c.symbol);
+    const entries = memoChildren(model, memo);
+    const children = byPage ? nestByPage(model, memo, entries) : entries.map((c) => c.symbol);
     if (memo.title) {
       roots.push({
         name: memo.title.text || 'Untitled memo',
@@ -70,4 +106,14 @@ export function documentSymbols(model: MemoModel): DocumentSymbol[] {
     }
   }
   return roots;
+}
+
+/** The hierarchical outline of a memo model: the title, then pages, points and notes as its children. */
+export function documentSymbols(model: MemoModel): DocumentSymbol[] {
+  return outline(model, false);
+}
+
+/** The outline nested by printed page (opt-in): breadcrumbs then read title › page › point. */
+export function documentSymbolsByPage(model: MemoModel): DocumentSymbol[] {
+  return outline(model, true);
 }
