@@ -7,6 +7,8 @@
  *   kind inside an annotated passage does not break its match.
  */
 
+import { lowerBound } from '../sortedSearch';
+
 /** A text with `\r\n` and lone `\r` turned into `\n`, and offset maps both ways. */
 export class NormalisedText {
   readonly text: string;
@@ -36,7 +38,7 @@ export class NormalisedText {
 
   /** Document (UTF-16) offset of a normalised offset. */
   toDoc(offset: number): number {
-    return offset + countBelow(this.dropped, offset);
+    return offset + lowerBound(this.dropped, offset);
   }
 
   /** Normalised offset of a document offset (an offset between `\r` and `\n` maps before the `\n`). */
@@ -51,18 +53,6 @@ export class NormalisedText {
     }
     return offset - lo;
   }
-}
-
-/** Number of entries of an ascending array that are strictly below `value`. */
-function countBelow(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Converts between UTF-16 offsets and code-point offsets of one string. */
@@ -91,7 +81,7 @@ export class CodePoints {
   /** Code-point offset of a UTF-16 offset (an offset inside a surrogate pair counts as after it). */
   fromUtf16(offset: number): number {
     // Pairs starting before offset-1 lie wholly before it; one starting at offset-1 is split.
-    return offset - countBelow(this.astral, offset - 1);
+    return offset - lowerBound(this.astral, offset - 1);
   }
 
   /** UTF-16 offset of a code-point offset. */

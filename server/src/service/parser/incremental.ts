@@ -12,7 +12,9 @@ import type { LineIndex } from './lineIndex';
 import type { FootnoteRef, Memo, Note, PageMarker, Point, Span, TextSpan } from './model';
 import { makeModel, parseRange, parseState, type ParseState } from './parse';
 import type { TextSource } from './pieceText';
+import type { RefCandidate } from './references';
 import { LineReader, cutMemos } from './split';
+import { lowerBound } from '../sortedSearch';
 
 /** One replacement, in offsets of the text before it. */
 export interface TextEdit {
@@ -41,18 +43,6 @@ export function composeEdits(edits: readonly TextEdit[]): { start: number; oldEn
     newEnd += e.text.length - (e.end - e.start);
   }
   return { start, oldEnd, newEnd };
-}
-
-/** The first index i of sorted `list` with list[i] >= value. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -165,6 +155,13 @@ function refs(list: FootnoteRef[], d: number): FootnoteRef[] {
   return out;
 }
 
+function candidates(list: RefCandidate[], d: number): RefCandidate[] {
+  return list.map((c) => ({
+    skipCost: c.skipCost,
+    alternatives: c.alternatives.map((a) => ({ start: a.start + d, end: a.end + d, label: a.label, cost: a.cost })),
+  }));
+}
+
 function points(list: Point[], d: number): Point[] {
   const out = new Array<Point>(list.length);
   for (let i = 0; i < list.length; i++) {
@@ -216,5 +213,6 @@ export function shiftMemo(m: Memo, d: number): Memo {
     notesBlock: m.notesBlock && { start: m.notesBlock.start + d, end: m.notesBlock.end + d },
     insertions: plain(m.insertions, d),
     quotations: plain(m.quotations, d),
+    refCandidates: candidates(m.refCandidates, d),
   };
 }

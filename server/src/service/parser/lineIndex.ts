@@ -1,5 +1,6 @@
 /** Offsets <-> LSP positions (line, UTF-16 character) for one text. */
 import type { TextSource } from './pieceText';
+import { lastAtOrBefore } from '../sortedSearch';
 
 export interface Position {
   line: number;
@@ -110,13 +111,7 @@ export class LineIndex {
       if (h + 1 === starts.length || offset < starts[h + 1]) return h;
       if (h + 2 === starts.length || offset < starts[h + 2]) return (this.hint = h + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, lastAtOrBefore(starts, offset));
     this.hint = lo;
     return lo;
   }

@@ -92,6 +92,7 @@ export function readMemo(T: LineTable, from: number, to: number, scan: Scan): Me
     notesBlock: null,
     insertions: scan.insertions,
     quotations: scan.quotations,
+    refCandidates: [],
   };
   if (to <= from) return memo;
 
@@ -229,6 +230,7 @@ export function readMemo(T: LineTable, from: number, to: number, scan: Scan): Me
     if (at < bodyStart || at >= bodyStop || (at >= fileStart && at < fileStop)) continue;
     candidates.push(c);
   }
+  memo.refCandidates = candidates;
   const resolved = resolveReferences(candidates, memo.notes.map((n) => Number(n.label)));
   for (let i = 0; i < resolved.length; i++) {
     const r = resolved[i];

@@ -3,6 +3,7 @@
  * Features turn spans into LSP ranges through the model's LineIndex.
  */
 import type { LineIndex } from './lineIndex';
+import type { RefCandidate } from './references';
 
 /** A half-open span [start, end) of UTF-16 offsets into the document text. */
 export interface Span {
@@ -69,6 +70,11 @@ export interface Memo extends Span {
   points: Point[];
   pageMarkers: PageMarker[];
   refs: FootnoteRef[];
+  /**
+   * Every reference candidate of the body, chosen or not, in text order: the checks read the
+   * ones left out (a reference whose note was lost) without scanning the text again.
+   */
+  refCandidates: RefCandidate[];
   notes: Note[];
   /** The notes block (from the first note to the end of the last), or null. */
   notesBlock: Span | null;

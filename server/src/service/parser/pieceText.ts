@@ -7,6 +7,8 @@
  * kilobytes), and the whole string is joined only when someone asks for it (`toString`).
  */
 
+import { lastAtOrBefore } from '../sortedSearch';
+
 /** What the parser and the line index read: a plain string satisfies it too. */
 export interface TextSource {
   readonly length: number;
@@ -54,13 +56,7 @@ export class PieceText implements TextSource {
     const offsets = this.offsets;
     const h = this.hint;
     if (offset >= offsets[h] && (h + 1 === offsets.length || offset < offsets[h + 1])) return h;
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = Math.max(0, lastAtOrBefore(offsets, offset));
     this.hint = lo;
     return lo;
   }

@@ -15,7 +15,7 @@
  */
 import type { Memo, MemoModel, Note, Span } from '../../parser/model';
 import { NOTE_CONTINUATION, NOTE_LINE } from '../../parser/patterns';
-import { collectCandidates, type RefCandidate } from '../../parser/references';
+import type { RefCandidate } from '../../parser/references';
 import { memoLines, type TextLine } from './text';
 import type { Finding, RelatedSpan } from './types';
 
@@ -130,25 +130,9 @@ function numeric(label: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The reference candidates of a memo's body, as the parser collects them. */
-function bodyCandidates(model: MemoModel, memo: Memo): RefCandidate[] {
-  const candidates: RefCandidate[] = [];
-  const bodyEnd = memo.notesBlock ? memo.notesBlock.start : memo.end;
-  // The parser skips the file-number lines that open the memo: the block holding the file number.
-  let inFileBlock = false;
-  for (const line of memoLines(model, memo)) {
-    if (line.start >= bodyEnd) break;
-    if (memo.fileNumber && line.start <= memo.fileNumber.start && line.end >= memo.fileNumber.end) inFileBlock = true;
-    else if (line.afterBlank) inFileBlock = false;
-    if (inFileBlock) continue;
-    collectCandidates(line.text, line.start, line.markers, candidates);
-  }
-  return candidates;
-}
-
 function undefinedReferences(model: MemoModel, memo: Memo): Finding[] {
   const chosen = new Map(memo.refs.map((r) => [r.start, r]));
-  const candidates = bodyCandidates(model, memo);
+  const candidates = memo.refCandidates;
   const chosenOf = (c: RefCandidate) => c.alternatives.map((a) => chosen.get(a.start)).find((r) => r !== undefined);
   // The references in text order: the parser's, and the candidates it left out that continue
   // the label sequence (the label after the last one), which a lost note made it drop.
