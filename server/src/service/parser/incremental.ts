@@ -12,7 +12,6 @@ import type { LineIndex } from './lineIndex';
 import type { FootnoteRef, Memo, Note, PageMarker, Point, Span, TextSpan } from './model';
 import { makeModel, parseRange, parseState, type ParseState } from './parse';
 import type { TextSource } from './pieceText';
-import type { RefCandidate } from './references';
 import { LineReader, cutMemos } from './split';
 import { lowerBound } from '../sortedSearch';
 
@@ -155,13 +154,6 @@ function refs(list: FootnoteRef[], d: number): FootnoteRef[] {
   return out;
 }
 
-function candidates(list: RefCandidate[], d: number): RefCandidate[] {
-  return list.map((c) => ({
-    skipCost: c.skipCost,
-    alternatives: c.alternatives.map((a) => ({ start: a.start + d, end: a.end + d, label: a.label, cost: a.cost })),
-  }));
-}
-
 function points(list: Point[], d: number): Point[] {
   const out = new Array<Point>(list.length);
   for (let i = 0; i < list.length; i++) {
@@ -213,6 +205,7 @@ export function shiftMemo(m: Memo, d: number): Memo {
     notesBlock: m.notesBlock && { start: m.notesBlock.start + d, end: m.notesBlock.end + d },
     insertions: plain(m.insertions, d),
     quotations: plain(m.quotations, d),
-    refCandidates: candidates(m.refCandidates, d),
+    // Kept relative to the memo's start: a shift leaves them as they are.
+    refCandidates: m.refCandidates,
   };
 }

@@ -9,7 +9,7 @@ import { isSpace } from './chars';
 import type { LineTable } from './lineTable';
 import type { Memo, Note, Point, TextSpan } from './model';
 import { CLASSIFICATION, DATELINE, HEAD_NOTE, INLINE_POINT } from './patterns';
-import { resolveReferences, type RefCandidate } from './references';
+import { resolveReferences, shiftCandidate, type RefCandidate } from './references';
 import type { Scan } from './scan';
 import { inNotesRun, notesBlockEnd } from './split';
 
@@ -230,7 +230,7 @@ export function readMemo(T: LineTable, from: number, to: number, scan: Scan): Me
     if (at < bodyStart || at >= bodyStop || (at >= fileStart && at < fileStop)) continue;
     candidates.push(c);
   }
-  memo.refCandidates = candidates;
+  memo.refCandidates = candidates.map((c) => shiftCandidate(c, -memo.start));
   const resolved = resolveReferences(candidates, memo.notes.map((n) => Number(n.label)));
   for (let i = 0; i < resolved.length; i++) {
     const r = resolved[i];

@@ -71,8 +71,9 @@ export interface Memo extends Span {
   pageMarkers: PageMarker[];
   refs: FootnoteRef[];
   /**
-   * Every reference candidate of the body, chosen or not, in text order: the checks read the
-   * ones left out (a reference whose note was lost) without scanning the text again.
+   * Every reference candidate of the body, chosen or not, in text order, with offsets relative to
+   * the memo's start (so shifting a memo after an edit copies nothing): the checks read the ones
+   * left out (a reference whose note was lost) without scanning the text again.
    */
   refCandidates: RefCandidate[];
   notes: Note[];

@@ -328,5 +328,13 @@ export function resolveReferences(candidates: RefCandidate[], notes: number | re
   return chosen.reverse();
 }
 
+/** A candidate moved by `d` characters. */
+export function shiftCandidate(c: RefCandidate, d: number): RefCandidate {
+  return {
+    skipCost: c.skipCost,
+    alternatives: c.alternatives.map((a) => ({ start: a.start + d, end: a.end + d, label: a.label, cost: a.cost })),
+  };
+}
+
 /** Whether a character code is a decimal digit (exported for the parser's quick checks). */
 export { isDigit };

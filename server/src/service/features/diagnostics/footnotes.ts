@@ -15,7 +15,7 @@
  */
 import type { Memo, MemoModel, Note, Span } from '../../parser/model';
 import { NOTE_CONTINUATION, NOTE_LINE } from '../../parser/patterns';
-import type { RefCandidate } from '../../parser/references';
+import { shiftCandidate, type RefCandidate } from '../../parser/references';
 import { memoLines, type TextLine } from './text';
 import type { Finding, RelatedSpan } from './types';
 
@@ -132,7 +132,7 @@ function numeric(label: string): number | null {
 
 function undefinedReferences(model: MemoModel, memo: Memo): Finding[] {
   const chosen = new Map(memo.refs.map((r) => [r.start, r]));
-  const candidates = memo.refCandidates;
+  const candidates = memo.refCandidates.map((c) => shiftCandidate(c, memo.start));
   const chosenOf = (c: RefCandidate) => c.alternatives.map((a) => chosen.get(a.start)).find((r) => r !== undefined);
   // The references in text order: the parser's, and the candidates it left out that continue
   // the label sequence (the label after the last one), which a lost note made it drop.
